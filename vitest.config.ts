@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// One project per workspace so `npm test -w <workspace>` runs only its own tests.
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'api', include: ['apps/api/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'content', include: ['content/**/*.test.ts'] } },
+    ],
+  },
+});
