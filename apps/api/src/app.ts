@@ -1,0 +1,44 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
+import type { AppDeps } from './deps';
+import { registerOpenApi } from './http/openapi';
+import { registerProblemHandlers } from './http/problem';
+import { registerSecurity } from './http/security';
+import { adminRoutes } from './routes/admin/admin';
+import { authRoutes } from './routes/auth/auth';
+import { courseRoutes } from './routes/courses/courses';
+import { healthRoutes } from './routes/health/health';
+import { lessonRoutes } from './routes/lessons/lessons';
+import { meRoutes } from './routes/me/progress';
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** The public HTTP application. `/metrics` is never registered here: it has its own port. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger.child({ component: 'http' }) as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    connectionTimeout: REQUEST_TIMEOUT_MS + 5_000,
+    trustProxy: deps.config.TRUST_PROXY,
+    requestIdHeader: 'x-request-id',
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerProblemHandlers(app);
+
+  const redis = 'client' in deps.cache.store ? (deps.cache.store.client as Redis) : undefined;
+  await registerSecurity(app, { perMinute: deps.config.RATE_LIMIT_PER_MINUTE, redis });
+  await registerOpenApi(app, deps.version);
+
+  for (const routes of [healthRoutes, authRoutes, courseRoutes, lessonRoutes, meRoutes, adminRoutes]) {
+    await app.register(routes, deps);
+  }
+  return app;
+}

@@ -1,0 +1,31 @@
+import { coursesDir } from '@academy/content';
+import { createCache, createDb, RedisStore, SessionTokens, type Config, type Logger } from '@academy/core';
+import type { AppDeps } from './deps';
+
+export const VERSION = process.env.npm_package_version ?? '0.1.0';
+
+/** Opens the database and the cache the configuration names; `close` releases both. */
+export async function createPlatform(config: Config, logger: Logger): Promise<AppDeps & { close(): Promise<void> }> {
+  const db = await createDb(config);
+  const cache = createCache({ redisUrl: config.REDIS_URL, logger: logger.child({ component: 'cache' }) });
+  // The rate limiter shares the Redis client, which queues nothing while disconnected: let it connect first.
+  if (cache.store instanceof RedisStore) await cache.store.whenFirstConnectionSettled();
+  const tokens = config.SESSION_SECRET
+    ? new SessionTokens(config.SESSION_SECRET, config.SESSION_TTL_SECONDS)
+    : SessionTokens.withEphemeralSecret(config.SESSION_TTL_SECONDS);
+  if (!config.SESSION_SECRET) logger.warn('SESSION_SECRET is not set: sessions end when this process restarts (set it outside development)');
+  logger.info({ database: db.describe(), cache: cache.store.describe() }, `using ${db.describe()} and ${cache.store.describe()}`);
+  return {
+    config,
+    db,
+    cache,
+    tokens,
+    logger,
+    contentDir: config.CONTENT_DIR ?? coursesDir,
+    version: VERSION,
+    lifecycle: { shuttingDown: false },
+    async close() {
+      await Promise.allSettled([cache.close(), db.close()]);
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './types';
+export { readCurriculum, ContentError } from './parse';
+export { syncCurriculum, syncCurriculumFromDir, type SyncReport, type SyncCounts } from './sync';
