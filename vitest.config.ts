@@ -9,6 +9,8 @@ export default defineConfig({
       { extends: true, test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'api', include: ['apps/api/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'content', include: ['content/**/*.test.ts'] } },
+      { extends: true, test: { name: 'faults', include: ['test/faults/**/*.test.ts'] } },
+      { extends: true, test: { name: 'deploy', include: ['test/deploy/**/*.test.ts'] } },
     ],
   },
 });

@@ -30,6 +30,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // While draining, a finished request must not leave a keep-alive connection that holds close() open.
+    if (deps.lifecycle.shuttingDown) reply.header('connection', 'close');
   });
   registerProblemHandlers(app);
 

@@ -1,12 +1,12 @@
 import { coursesDir } from '@academy/content';
-import { createCache, createDb, RedisStore, SessionTokens, type Config, type Logger } from '@academy/core';
+import { createCache, createDb, RedisStore, SessionTokens, type Config, type Db, type Logger } from '@academy/core';
 import type { AppDeps } from './deps';
 
 export const VERSION = process.env.npm_package_version ?? '0.1.0';
 
-/** Opens the database and the cache the configuration names; `close` releases both. */
-export async function createPlatform(config: Config, logger: Logger): Promise<AppDeps & { close(): Promise<void> }> {
-  const db = await createDb(config);
+/** Opens the database and the cache the configuration names (or uses the given db); `close` releases both. */
+export async function createPlatform(config: Config, logger: Logger, given: { db?: Db } = {}): Promise<AppDeps & { close(): Promise<void> }> {
+  const db = given.db ?? (await createDb(config));
   const cache = createCache({ redisUrl: config.REDIS_URL, logger: logger.child({ component: 'cache' }) });
   // The rate limiter shares the Redis client, which queues nothing while disconnected: let it connect first.
   if (cache.store instanceof RedisStore) await cache.store.whenFirstConnectionSettled();

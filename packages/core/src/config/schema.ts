@@ -101,6 +101,9 @@ const botMode = z.discriminatedUnion('BOT_MODE', [
 
 export const configSchema = base.and(botMode);
 
+/** Every variable the schema reads; `.env.example` documents exactly these. */
+export const CONFIG_KEYS = [...Object.keys(base.shape), 'BOT_MODE', 'TELEGRAM_WEBHOOK_SECRET'] as const;
+
 export type Config = z.output<typeof configSchema>;
 
 /**

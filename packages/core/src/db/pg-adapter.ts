@@ -47,6 +47,14 @@ function wrap(client: Pick<pg.PoolClient, 'query'> | pg.Pool): Queryable {
   };
 }
 
+// A client whose connection drops emits 'error' — on the pool while idle, on the client while checked
+// out. Unheard, either crashes the process; the failure already reaches the query that was running.
+function survivable(pool: pg.Pool): pg.Pool {
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  return pool;
+}
+
 export class PgDb implements Db {
   readonly kind = 'postgres' as const;
   readonly read: Queryable;
@@ -55,13 +63,10 @@ export class PgDb implements Db {
   private readonly primary: Queryable;
 
   constructor(private readonly options: PgOptions) {
-    this.pool = new pg.Pool(poolConfig(options.url, options));
-    // An idle client that loses its connection emits 'error' on the pool; without a listener that crashes the process.
-    this.pool.on('error', () => undefined);
+    this.pool = survivable(new pg.Pool(poolConfig(options.url, options)));
     this.primary = wrap(this.pool);
     if (options.readUrl) {
-      this.readPool = new pg.Pool(poolConfig(options.readUrl, { ...options, applicationName: 'telegram-ios-academy-read' }));
-      this.readPool.on('error', () => undefined);
+      this.readPool = survivable(new pg.Pool(poolConfig(options.readUrl, { ...options, applicationName: 'telegram-ios-academy-read' })));
       this.read = wrap(this.readPool);
     } else {
       this.read = this.primary;

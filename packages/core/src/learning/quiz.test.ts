@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors';
+import type { AppError } from '../errors';
 import { readCurriculum } from '../content/parse';
 import { FIXTURE_CONTENT_DIR, fixtureAnswers } from '../testing/fixtures';
 import { scoreQuiz } from './quiz';
