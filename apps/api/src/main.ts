@@ -1,6 +1,6 @@
 // The academy process: `academy --roles api,web,bot` (or ROLES=…). With no roles given it runs them all,
 // which is what `npm start` does on the embedded default: migrate, sync the curriculum, serve.
-import { createLogger, loadConfigOrExit, migrate, ROLE_NAMES, syncCurriculumFromDir, type Role } from '@academy/core';
+import { ContentError, createLogger, loadConfigOrExit, migrate, ROLE_NAMES, syncCurriculumFromDir, type Role } from '@academy/core';
 import { buildApp } from './app';
 import { createPlatform } from './platform';
 import { onShutdownSignal } from './shutdown';
@@ -46,6 +46,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  // A broken lesson file is an author's mistake, not a crash: name the file and the reason, no stack.
+  if (error instanceof ContentError) console.error(`The curriculum is invalid; nothing was imported.\n  ${error.message}`);
+  else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });
