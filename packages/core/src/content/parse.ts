@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import matter from 'gray-matter';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -81,6 +81,10 @@ function readLessonFile(file: string): LessonFile {
   }
   const ids = result.data.quiz.map((q) => q.id);
   if (new Set(ids).size !== ids.length) throw new ContentError(file, 'quiz question ids must be unique');
+  for (const question of result.data.quiz) {
+    const optionIds = question.options.map((option) => option.id);
+    if (new Set(optionIds).size !== optionIds.length) throw new ContentError(file, `quiz question "${question.id}": option ids must be unique`);
+  }
   return { ...result.data, body, raw };
 }
 
@@ -89,6 +93,7 @@ function mergeLocales(courseId: string, position: number, files: Record<Locale, 
   const en = readLessonFile(files.en);
   const ru = readLessonFile(files.ru);
   if (en.id !== ru.id) throw new ContentError(files.ru, `id "${ru.id}" differs from the English file's "${en.id}"`);
+  if (en.duration !== ru.duration) throw new ContentError(files.ru, `duration ${ru.duration} differs from the English file's ${en.duration}`);
   const shape = (lesson: LessonFile) =>
     JSON.stringify(lesson.quiz.map((q) => [q.id, q.answer, q.options.map((o) => o.id)]));
   if (shape(en) !== shape(ru)) {
@@ -130,16 +135,27 @@ function readCourse(dir: string): CourseContent {
   if (!result.success) throw new ContentError(file, describe(result.error));
   const course = result.data;
 
-  const byPosition = new Map<number, Partial<Record<Locale, string>>>();
+  if (basename(dir) !== course.id) throw new ContentError(file, `id "${course.id}" must equal its folder's name "${basename(dir)}"`);
+
+  // Lessons are numbered 01, 02, … without gaps; both locale files of a lesson share one name.
+  const byPosition = new Map<number, Partial<Record<Locale, string>> & { slug: string }>();
   for (const name of readdirSync(dir).sort()) {
-    if (name === 'course.yaml') continue;
+    if (name === 'course.yaml' || name.startsWith('.')) continue;
     const match = LESSON_FILE.exec(name);
     if (!match) throw new ContentError(join(dir, name), 'is not named NN-slug.en.md or NN-slug.ru.md');
     const position = Number(match[1]);
-    const entry = byPosition.get(position) ?? {};
+    const entry = byPosition.get(position) ?? { slug: match[2]! };
+    if (entry.slug !== match[2]) {
+      throw new ContentError(join(dir, name), `lesson number ${match[1]} is also used by "${entry.slug}"; each lesson needs its own number`);
+    }
     entry[match[3] as Locale] = join(dir, name);
     byPosition.set(position, entry);
   }
+  [...byPosition.keys()]
+    .sort((a, b) => a - b)
+    .forEach((position, index) => {
+      if (position !== index + 1) throw new ContentError(dir, `lessons must be numbered 01, 02, … without gaps; found ${String(position).padStart(2, '0')} where ${String(index + 1).padStart(2, '0')} belongs`);
+    });
   const lessons = [...byPosition.entries()]
     .sort(([a], [b]) => a - b)
     .map(([position, files]) => {
@@ -162,11 +178,18 @@ export function readCurriculum(dir: string): CourseContent[] {
     .filter((entry) => entry.isDirectory())
     .map((entry) => readCourse(join(dir, entry.name)))
     .sort((a, b) => a.position - b.position);
+  if (courses.length === 0) throw new ContentError(dir, 'has no courses');
+  const positions = new Map<number, string>();
+  for (const course of courses) {
+    const other = positions.get(course.position);
+    if (other) throw new ContentError(join(dir, course.id, 'course.yaml'), `position ${course.position} is also used by course "${other}"`);
+    positions.set(course.position, course.id);
+  }
   const seen = new Map<string, string>();
   for (const course of courses) {
     for (const lesson of course.lessons) {
       const other = seen.get(lesson.id);
-      if (other) throw new ContentError(join(dir, course.id), `lesson id "${lesson.id}" is used in ${other} too`);
+      if (other) throw new ContentError(join(dir, course.id), `lesson id "${lesson.id}" is used in course "${other}" too`);
       seen.set(lesson.id, course.id);
     }
   }

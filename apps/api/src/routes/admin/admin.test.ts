@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,10 @@ describe('admin endpoints', () => {
     cpSync(FIXTURE_CONTENT_DIR, contentDir, { recursive: true });
     t = await startTestApp({ database: 'pglite', env: { CONTENT_DIR: contentDir } });
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    rmSync(contentDir, { recursive: true, force: true });
+  });
   const admin = { token: TEST_ADMIN_TOKEN };
 
   it('refuses a wrong admin token', async () => {
@@ -27,7 +30,6 @@ describe('admin endpoints', () => {
 
     expect((await call(t.url, 'GET', '/api/v1/lessons/fixture-lesson-1?locale=en')).body).toMatchObject({ title: 'Fixture lesson 1' });
     const file = join(contentDir, 'fixture-course', '01-fixture-lesson-1.en.md');
-    const { readFileSync } = await import('node:fs');
     writeFileSync(file, readFileSync(file, 'utf8').replace('title: Fixture lesson 1', 'title: Fixture lesson one'));
     const edited = await call(t.url, 'POST', '/api/v1/admin/content/sync', admin);
     expect(edited.body).toMatchObject({ lessons: { updated: 1, unchanged: 1 } });
