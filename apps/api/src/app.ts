@@ -1,6 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Redis } from 'ioredis';
+import { RedisStore } from '@academy/core';
 import type { AppDeps } from './deps';
 import { registerOpenApi } from './http/openapi';
 import { registerProblemHandlers } from './http/problem';
@@ -35,8 +35,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerProblemHandlers(app);
 
-  const redis = 'client' in deps.cache.store ? (deps.cache.store.client as Redis) : undefined;
-  await registerSecurity(app, { perMinute: deps.config.RATE_LIMIT_PER_MINUTE, redis });
+  const store = deps.cache.store;
+  const redis = store instanceof RedisStore ? { redis: store.client, keyPrefix: store.keyPrefix } : {};
+  await registerSecurity(app, { perMinute: deps.config.RATE_LIMIT_PER_MINUTE, ...redis });
   await registerOpenApi(app, deps.version);
 
   for (const routes of [healthRoutes, authRoutes, courseRoutes, lessonRoutes, meRoutes, adminRoutes]) {

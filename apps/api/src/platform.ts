@@ -5,9 +5,13 @@ import type { AppDeps } from './deps';
 export const VERSION = process.env.npm_package_version ?? '0.1.0';
 
 /** Opens the database and the cache the configuration names (or uses the given db); `close` releases both. */
-export async function createPlatform(config: Config, logger: Logger, given: { db?: Db } = {}): Promise<AppDeps & { close(): Promise<void> }> {
+export async function createPlatform(
+  config: Config,
+  logger: Logger,
+  given: { db?: Db; redisKeyPrefix?: string } = {},
+): Promise<AppDeps & { close(): Promise<void> }> {
   const db = given.db ?? (await createDb(config));
-  const cache = createCache({ redisUrl: config.REDIS_URL, logger: logger.child({ component: 'cache' }) });
+  const cache = createCache({ redisUrl: config.REDIS_URL, keyPrefix: given.redisKeyPrefix, logger: logger.child({ component: 'cache' }) });
   // The rate limiter shares the Redis client, which queues nothing while disconnected: let it connect first.
   if (cache.store instanceof RedisStore) await cache.store.whenFirstConnectionSettled();
   const tokens = config.SESSION_SECRET

@@ -9,14 +9,14 @@ import { AppError } from '@academy/core';
  * so every replica counts together. A Redis failure lets the request through (skipOnError): the limiter
  * must never be the reason a learner gets an error.
  */
-export async function registerSecurity(app: FastifyInstance, options: { perMinute: number; redis?: Redis | undefined }): Promise<void> {
+export async function registerSecurity(app: FastifyInstance, options: { perMinute: number; redis?: Redis | undefined; keyPrefix?: string }): Promise<void> {
   await app.register(helmet, { global: true });
   await app.register(rateLimit, {
     global: true,
     max: options.perMinute,
     timeWindow: 60_000,
     skipOnError: true,
-    nameSpace: 'academy:rate-limit:',
+    nameSpace: `${options.keyPrefix ?? 'academy:'}rate-limit:`,
     ...(options.redis ? { redis: options.redis } : {}),
     allowList: (request) => request.url === '/health' || request.url === '/ready',
     errorResponseBuilder: (_request, context) =>

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, migrate, PGliteDb, signInitData, silentLogger, syncCurriculumFromDir } from '@academy/core';
-import { createPostgresDatabase, FIXTURE_CONTENT_DIR } from '@academy/core/testing';
+import { createPostgresDatabase, FIXTURE_CONTENT_DIR, uniqueTestPrefix } from '@academy/core/testing';
 import { buildApp } from '../app';
 import type { AppDeps } from '../deps';
 import { createPlatform } from '../platform';
@@ -22,6 +22,8 @@ export interface TestAppOptions {
   /** 'pglite' (in memory), 'postgres' (a fresh database), or an existing PostgreSQL URL. */
   database: 'pglite' | 'postgres' | { url: string };
   redisUrl?: string;
+  /** Redis key prefix for cache and rate limit (default: unique per app, so test files never share keys). */
+  redisKeyPrefix?: string;
   env?: Record<string, string>;
   /** Migrate and sync the fixture curriculum (default true). */
   prepare?: boolean;
@@ -54,7 +56,10 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     ...options.env,
   });
   // PGlite in memory rather than in DATA_DIR: every test app starts empty.
-  const deps = await createPlatform(config, silentLogger, options.database === 'pglite' ? { db: await PGliteDb.open() } : {});
+  const deps = await createPlatform(config, silentLogger, {
+    redisKeyPrefix: options.redisKeyPrefix ?? uniqueTestPrefix(),
+    ...(options.database === 'pglite' ? { db: await PGliteDb.open() } : {}),
+  });
   if (options.prepare !== false) {
     await migrate(deps.db);
     await syncCurriculumFromDir(deps, deps.contentDir);

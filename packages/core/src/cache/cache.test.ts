@@ -3,10 +3,10 @@ import { silentLogger } from '../telemetry/logger';
 import { createCacheFromStore } from './cache';
 import { MemoryStore } from './memory-store';
 import { RedisStore } from './redis-store';
-import { TEST_REDIS_URL, testRedisAvailable, uniqueTestPrefix } from './test-redis';
+import { skipWithout, TEST_REDIS_URL, uniqueTestPrefix } from '../testing/services';
 import type { Cache, CacheObserver, CacheStore } from './types';
 
-const redisUp = await testRedisAvailable();
+const redisUp = !(await skipWithout('redis'));
 
 function recordingObserver() {
   const counts = { hits: new Map<string, number>(), misses: new Map<string, number>(), errors: [] as string[] };

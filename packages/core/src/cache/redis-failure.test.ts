@@ -1,14 +1,14 @@
 import { once } from 'node:events';
-import net from 'node:net';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createCacheFromStore } from './cache';
 import { RedisStore } from './redis-store';
-import { TEST_REDIS_URL, testRedisAvailable, uniqueTestPrefix } from './test-redis';
+import { skipWithout, TEST_REDIS_URL, uniqueTestPrefix } from '../testing/services';
+import { TcpProxy } from '../testing/tcp-proxy';
 import type { CacheObserver } from './types';
 
-const redisUp = await testRedisAvailable();
+const redisUp = !(await skipWithout('redis'));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function capturingLogger() {
@@ -21,38 +21,6 @@ function errorRecorder() {
   const errors: string[] = [];
   const observer: CacheObserver = { onError: (operation) => errors.push(operation) };
   return { observer, errors };
-}
-
-/** A TCP proxy to the test Redis that can be cut (like Redis dying) and restored on the same port. */
-async function startProxy(port = 0) {
-  const target = new URL(TEST_REDIS_URL);
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 6379), target.hostname);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('error', () => undefined);
-      socket.on('close', () => {
-        sockets.delete(socket);
-        client.destroy();
-        upstream.destroy();
-      });
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  server.listen(port, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address() as net.AddressInfo;
-  return {
-    url: `redis://127.0.0.1:${address.port}`,
-    port: address.port,
-    async cut() {
-      if (!server.listening) return;
-      const closed = new Promise((resolve) => server.close(resolve));
-      for (const socket of sockets) socket.destroy();
-      await closed;
-    },
-  };
 }
 
 describe('Redis unreachable', () => {
@@ -86,10 +54,10 @@ describe('Redis unreachable', () => {
 
 describe.skipIf(!redisUp)('Redis stopped mid-way (TCP proxy to the real Redis)', () => {
   it('falls back to load() while it is gone and uses Redis again after it comes back', async () => {
-    const proxy = await startProxy();
-    const proxies = [proxy];
+    const target = new URL(TEST_REDIS_URL);
+    const proxy = await TcpProxy.start(target.hostname, Number(target.port || 6379));
     const { logger, lines } = capturingLogger();
-    const store = new RedisStore({ url: proxy.url, keyPrefix: uniqueTestPrefix(), logger });
+    const store = new RedisStore({ url: proxy.url(TEST_REDIS_URL), keyPrefix: uniqueTestPrefix(), logger });
     const { observer, errors } = errorRecorder();
     const cache = createCacheFromStore(store, { logger, observer });
     const direct = new Redis(TEST_REDIS_URL);
@@ -100,7 +68,7 @@ describe.skipIf(!redisUp)('Redis stopped mid-way (TCP proxy to the real Redis)',
       expect(await cache.getOrLoad('lesson:b', 60, load)).toBe('value 1');
       expect(await direct.get(`${store.keyPrefix}lesson:b`)).toBe('"value 1"');
 
-      await proxy.cut();
+      proxy.cut();
       expect(await cache.getOrLoad('lesson:b', 60, load)).toBe('value 2');
       expect(await cache.getOrLoad('lesson:c', 60, load)).toBe('value 3');
       expect(errors.length).toBeGreaterThanOrEqual(2);
@@ -108,7 +76,7 @@ describe.skipIf(!redisUp)('Redis stopped mid-way (TCP proxy to the real Redis)',
       await expect(cache.invalidatePrefix('lesson:')).resolves.toBeUndefined();
 
       // Redis comes back on the same address: the client reconnects on its own and the cache is used again.
-      proxies.push(await startProxy(proxy.port));
+      proxy.restore();
       await once(store.client, 'ready');
       expect(lines.some((line) => line.msg === 'Redis reconnected')).toBe(true);
       expect(await cache.getOrLoad('lesson:b', 60, load)).toBe('value 1');
@@ -117,7 +85,7 @@ describe.skipIf(!redisUp)('Redis stopped mid-way (TCP proxy to the real Redis)',
       await cache.close();
       await direct.del(`${store.keyPrefix}lesson:b`, `${store.keyPrefix}lesson:c`);
       await direct.quit();
-      for (const open of proxies) await open.cut();
+      await proxy.close();
     }
   });
 });

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../telemetry/logger';
 import { MemoryStore } from './memory-store';
 import { RedisStore } from './redis-store';
-import { TEST_REDIS_URL, testRedisAvailable, uniqueTestPrefix } from './test-redis';
+import { skipWithout, TEST_REDIS_URL, uniqueTestPrefix } from '../testing/services';
 import type { CacheStore } from './types';
 
-const redisUp = await testRedisAvailable();
+const redisUp = !(await skipWithout('redis'));
 
 interface Harness {
   store: CacheStore;

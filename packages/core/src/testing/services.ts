@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Socket } from 'node:net';
 
 // The real services tests talk to. Under CI=true a missing service fails the suite; elsewhere the
@@ -36,4 +37,9 @@ export async function skipWithout(service: keyof typeof HINTS): Promise<boolean>
   if (IN_CI) throw new Error(`CI=true and ${HINTS[service]}`);
   console.warn(`skipping: ${HINTS[service]}`);
   return true;
+}
+
+/** A Redis key prefix no other test run uses (Redis is shared by every test file). */
+export function uniqueTestPrefix(): string {
+  return `test:${randomUUID()}:`;
 }
