@@ -3,8 +3,12 @@
 # Installs only what is absent, so a warm machine spends no time here.
 set -euo pipefail
 need=()
-command -v shellcheck >/dev/null || need+=(shellcheck)
-command -v yamllint >/dev/null || need+=(yamllint)
+command -v shellcheck >/dev/null || need+=(shellcheck)  # deploy: shell scripts
+command -v yamllint >/dev/null || need+=(yamllint)      # deploy: YAML
+command -v promtool >/dev/null || need+=(prometheus)    # deploy: AnalysisTemplate query; monitoring: rules
+command -v jq >/dev/null || need+=(jq)                  # deploy: workflow scripts
+command -v curl >/dev/null || need+=(curl)
+command -v kubectl >/dev/null || echo "note: kubectl is not installed; the deploy suite fails under CI=true without it (kustomize rendering)"
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   apt-get update -qq

@@ -83,6 +83,7 @@ const base = z.object({
   BACKUP_URL: optionalUrl(['file', 's3']),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(['http', 'https']),
   OTEL_SERVICE_NAME: z.string().min(1).default('telegram-ios-academy'),
+  GIT_COMMIT: optionalString,
   TRUST_PROXY: booleanFlag(false),
 });
 
