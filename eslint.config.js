@@ -1,6 +1,7 @@
 // One lint configuration for every workspace.
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -16,5 +17,7 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: globals.node } },
+  // The Mini App runs in the browser: browser globals and the rules of hooks (and nothing from Node).
+  { files: ['apps/web/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended, languageOptions: { globals: globals.browser } },
   { files: ['**/*.test.ts', 'test/**', 'bench/**', '.ci/**', '**/testing/**', '**/*.mjs'], rules: { 'no-console': 'off' } },
 );

@@ -1,17 +1,25 @@
 import { coursesDir } from '@academy/content';
-import { createCache, createDb, RedisStore, SessionTokens, type Config, type Db, type Logger } from '@academy/core';
+import { buildInfo, createCache, createDb, createMetrics, RedisStore, SessionTokens, type Config, type Db, type Logger, type Metrics } from '@academy/core';
 import type { AppDeps } from './deps';
 
-export const VERSION = process.env.npm_package_version ?? '0.1.0';
+export const VERSION = buildInfo().version;
 
 /** Opens the database and the cache the configuration names (or uses the given db); `close` releases both. */
 export async function createPlatform(
   config: Config,
   logger: Logger,
-  given: { db?: Db; redisKeyPrefix?: string } = {},
+  given: { db?: Db; redisKeyPrefix?: string; metrics?: Metrics } = {},
 ): Promise<AppDeps & { close(): Promise<void> }> {
   const db = given.db ?? (await createDb(config));
-  const cache = createCache({ redisUrl: config.REDIS_URL, keyPrefix: given.redisKeyPrefix, logger: logger.child({ component: 'cache' }) });
+  // One registry per process (a fresh one per test app): the pool gauges read db.stats() at each scrape.
+  const metrics = given.metrics ?? createMetrics({ build: { version: VERSION, commit: config.GIT_COMMIT ?? 'unknown' } });
+  metrics.trackDbPool(db);
+  const cache = createCache({
+    redisUrl: config.REDIS_URL,
+    keyPrefix: given.redisKeyPrefix,
+    logger: logger.child({ component: 'cache' }),
+    observer: metrics.cache,
+  });
   // The rate limiter shares the Redis client, which queues nothing while disconnected: let it connect first.
   if (cache.store instanceof RedisStore) await cache.store.whenFirstConnectionSettled();
   const tokens = config.SESSION_SECRET
@@ -25,6 +33,7 @@ export async function createPlatform(
     cache,
     tokens,
     logger,
+    metrics,
     contentDir: config.CONTENT_DIR ?? coursesDir,
     version: VERSION,
     lifecycle: { shuttingDown: false },

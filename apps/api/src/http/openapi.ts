@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { docsContentSecurityPolicy } from './security';
 
 /** OpenAPI generated from the route schemas, browsable at /docs (JSON at /docs/json). */
 export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
@@ -16,10 +17,11 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         securitySchemes: {
           learner: { type: 'http', scheme: 'bearer', description: 'Session token from POST /api/v1/auth/telegram' },
           admin: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' },
+          ops: { type: 'http', scheme: 'bearer', description: 'OPS_TOKEN (CI deployment reports, Alertmanager webhook)' },
         },
       },
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, transformStaticCSP: docsContentSecurityPolicy });
 }

@@ -56,6 +56,12 @@ describe('readCurriculum validation', () => {
     expect(() => readCurriculum(other.root)).toThrow(/01-fixture-lesson-1\.ru\.md: duration 9 differs/);
   });
 
+  it('refuses ids too long for Telegram callback data', () => {
+    const { root, course } = copy();
+    for (const locale of ['en', 'ru']) edit(join(course, `01-fixture-lesson-1.${locale}.md`), 'id: fixture-lesson-1', `id: ${'x'.repeat(61)}`);
+    expect(() => readCurriculum(root)).toThrow(/01-fixture-lesson-1\.en\.md: id must be at most 60 characters/);
+  });
+
   it('refuses an empty curriculum folder', () => {
     const empty = mkdtempSync(join(tmpdir(), 'academy-parse-test-'));
     dirs.push(empty);

@@ -20,7 +20,8 @@ export class ContentError extends Error {
   }
 }
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes');
+// At most 60 characters: the bot carries course and lesson ids in Telegram callback data (64 bytes).
+const slug = z.string().max(60, 'must be at most 60 characters').regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes');
 const text = z.string().trim().min(1, 'must not be empty');
 const localized = z.object({ en: text, ru: text }).strict();
 

@@ -1,4 +1,5 @@
 export * from './users';
+export * from './learner-status';
 export * from './quiz';
 export * from './catalogue';
 export * from './event-store';

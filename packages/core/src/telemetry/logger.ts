@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { activeTraceFields, tracingActive } from './trace-context';
 
 export type { Logger };
 
@@ -23,6 +24,9 @@ export function createLogger(options: { level?: string; name?: string } = {}): L
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     base: { service: 'telegram-ios-academy' },
     timestamp: pino.stdTimeFunctions.isoTime,
+    // With tracing on, every line written inside a span carries its trace_id and span_id (log ↔ trace).
+    // With tracing off there is no mixin at all: no per-line cost.
+    ...(tracingActive() ? { mixin: () => activeTraceFields() ?? {} } : {}),
   });
 }
 

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError, upsertTelegramUser, validateInitData } from '@academy/core';
+import { AppError, validateInitData } from '@academy/core';
 import type { AppDeps } from '../../deps';
 import { session, telegramSignIn } from './schema';
+import { startSession } from './start-session';
 
 export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.post(
@@ -20,19 +21,13 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       const botToken = deps.config.TELEGRAM_BOT_TOKEN;
       if (!botToken) throw new AppError('telegram_not_configured', 503, 'TELEGRAM_BOT_TOKEN is not set on this server, so initData cannot be verified');
       const { user: telegramUser } = validateInitData(request.body.initData, botToken, { maxAgeSeconds: deps.config.INIT_DATA_MAX_AGE_SECONDS });
-      const user = await upsertTelegramUser(deps.db, {
+      return startSession(deps, {
         telegramId: telegramUser.id,
         firstName: telegramUser.first_name,
         lastName: telegramUser.last_name,
         username: telegramUser.username,
         languageCode: telegramUser.language_code,
       });
-      const { token, expiresAt } = await deps.tokens.issue({ userId: user.id, telegramId: user.telegramId });
-      return {
-        token,
-        expiresAt: expiresAt.toISOString(),
-        user: { id: user.id, telegramId: user.telegramId, firstName: user.firstName, lastName: user.lastName, username: user.username, language: user.language },
-      };
     },
   );
 };
