@@ -79,7 +79,7 @@ const interpolate = (value: string): string => value.replace(/\$\{(\w+)(?::?-([^
 describe('compose.yaml', () => {
   it('runs the whole stack', () => {
     expect(Object.keys(compose.services).sort()).toEqual(
-      ['alertmanager', 'api', 'bot', 'grafana', 'jaeger', 'migrate', 'otel-collector', 'postgres', 'prometheus', 'redis', 'web'].sort(),
+      ['alertmanager', 'api', 'bot', 'grafana', 'jaeger', 'migrate', 'otel-collector', 'postgres', 'postgres-exporter', 'prometheus', 'redis', 'redis-exporter', 'web'].sort(),
     );
     expect(compose.services.postgres?.image).toMatch(/^postgres:15\./);
     expect(compose.services.redis?.image).toMatch(/^redis:7\./);
