@@ -129,7 +129,8 @@ describe.skipIf(skip)('the academy under a real Prometheus', () => {
     const up = await until('annotated pod scraped', 'up{job="kubernetes-pods", namespace="production", pod="api-service-7d9f8c-scraped", app="api-service", rollouts_pod_template_hash="7d9f8c"}', (value) => value === 1);
     expect(up).toBe(1);
     expect(await query('count(up{job="kubernetes-pods", pod="api-service-7d9f8c-ignored"})')).toBeUndefined();
-    expect(await query('sum(rate(http_requests_total{job="kubernetes-pods", app="api-service"}[5s]))')).toBeGreaterThan(0);
+    // A rate needs two scrapes of the target: wait for the second rather than racing it.
+    await until('annotated pod traffic', 'sum(rate(http_requests_total{job="kubernetes-pods", app="api-service"}[5s]))', (rate) => rate > 0);
   });
 
   it('slow database: the latency quantile of the database route crosses 500 ms', async () => {

@@ -13,6 +13,7 @@ import { authOptionsRoutes, devAuthRoutes, devSignInEnabled } from './routes/aut
 import { courseRoutes } from './routes/courses/courses';
 import { healthRoutes } from './routes/health/health';
 import { lessonRoutes } from './routes/lessons/lessons';
+import { meLanguageRoutes } from './routes/me/language';
 import { meRoutes } from './routes/me/progress';
 import { opsAlertRoutes } from './routes/ops/alerts';
 
@@ -48,7 +49,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (roles.includes('api')) await registerOpenApi(app, deps.version);
   await app.register(healthRoutes, deps);
   if (roles.includes('api')) {
-    for (const routes of [authRoutes, authOptionsRoutes, courseRoutes, lessonRoutes, meRoutes, adminRoutes, opsAlertRoutes]) {
+    for (const routes of [authRoutes, authOptionsRoutes, courseRoutes, lessonRoutes, meRoutes, meLanguageRoutes, adminRoutes, opsAlertRoutes]) {
       await app.register(routes, deps);
     }
     // Outside Telegram there is no initData: local development gets a fixed learner; elsewhere no such route.

@@ -33,10 +33,15 @@ export function App(props: { api?: ApiClient }) {
     chooseLocale({ stored: storedLocale.read(), telegram: webApp?.initDataUnsafe?.user?.language_code, browser: browserLanguages() }),
   );
 
-  const setLocale = useCallback((next: Locale) => {
-    storedLocale.write(next);
-    setLocaleState(next);
-  }, []);
+  const setLocale = useCallback(
+    (next: Locale) => {
+      storedLocale.write(next);
+      setLocaleState(next);
+      // Signed in: the choice follows the learner to the bot. A failure only loses that, never the switch here.
+      if (api.isAuthorized()) api.setLanguage(next).catch(() => undefined);
+    },
+    [api],
+  );
 
   const accept = useCallback(
     (forAttempt: number, outcome: SignInOutcome) => {

@@ -29,12 +29,16 @@ export class ApiClient {
     this.token = token;
   }
 
+  isAuthorized(): boolean {
+    return this.token !== undefined;
+  }
+
   /** Called when the server refuses the token (expired, or signed by a restarted dev server). */
   onUnauthorized(callback: (() => void) | undefined): void {
     this.unauthorized = callback;
   }
 
-  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  private async request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -85,6 +89,11 @@ export class ApiClient {
 
   submitAttempt(lessonId: string, answers: Answer[], locale: Locale): Promise<AttemptResult> {
     return this.request('POST', `/api/v1/lessons/${encodeURIComponent(lessonId)}/attempts`, { answers, locale });
+  }
+
+  /** Remembers the learner's language on the server, so the bot speaks it too. */
+  setLanguage(language: Locale): Promise<{ language: Locale }> {
+    return this.request('PUT', '/api/v1/me/language', { language });
   }
 
   progress(): Promise<ProgressSummary> {
