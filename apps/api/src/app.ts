@@ -16,6 +16,7 @@ import { lessonRoutes } from './routes/lessons/lessons';
 import { meLanguageRoutes } from './routes/me/language';
 import { meRoutes } from './routes/me/progress';
 import { opsAlertRoutes } from './routes/ops/alerts';
+import { opsDeliveryRoutes } from './routes/ops/delivery';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -49,7 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (roles.includes('api')) await registerOpenApi(app, deps.version);
   await app.register(healthRoutes, deps);
   if (roles.includes('api')) {
-    for (const routes of [authRoutes, authOptionsRoutes, courseRoutes, lessonRoutes, meRoutes, meLanguageRoutes, adminRoutes, opsAlertRoutes]) {
+    for (const routes of [authRoutes, authOptionsRoutes, courseRoutes, lessonRoutes, meRoutes, meLanguageRoutes, adminRoutes, opsAlertRoutes, opsDeliveryRoutes]) {
       await app.register(routes, deps);
     }
     // Outside Telegram there is no initData: local development gets a fixed learner; elsewhere no such route.
