@@ -1,35 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInitData } from '@academy/core';
+import { BOT_TOKEN, signIn, startAcademy } from './support/academy-process';
 import { createPostgresDatabase, FIXTURE_CONTENT_DIR, FIXTURE_LESSON_ID, fixtureAnswers, skipWithout, TcpProxy, TEST_DATABASE_URL } from '@academy/core/testing';
 
 // The real process, started as Kubernetes would start it, receives SIGTERM while requests are in flight:
 // every one of them completes, readiness is off, and the process exits 0.
 const skipPostgres = await skipWithout('postgres');
-const MAIN = fileURLToPath(new URL('../../apps/api/src/main.ts', import.meta.url));
-const BOT_TOKEN = '123456789:TEST_bot_token_for_academy_tests_only';
-
-function startAcademy(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null>; output(): string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`academy did not start:\n${output}`)), 45_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /academy listening on (http:\/\/[\d.]+:\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]!, exited, output: () => output });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then((code) => reject(new Error(`academy exited with ${code}:\n${output}`)));
-  });
-}
-
 describe.skipIf(skipPostgres)('SIGTERM with requests in flight', () => {
   let proxy: TcpProxy;
   let drop: () => Promise<void>;
@@ -61,14 +36,7 @@ describe.skipIf(skipPostgres)('SIGTERM with requests in flight', () => {
 
   it('finishes all 20 in-flight attempts, refuses readiness, and exits 0', async () => {
     // Twenty learners, so the attempts run side by side rather than queueing behind one another.
-    const tokens = await Promise.all(
-      Array.from({ length: 20 }, async (_, i) => {
-        const user = JSON.stringify({ id: 7000 + i, first_name: 'Drain' });
-        const initData = signInitData({ auth_date: String(Math.floor(Date.now() / 1000)), user }, BOT_TOKEN);
-        const response = await fetch(`${academy.url}/api/v1/auth/telegram`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ initData }) });
-        return ((await response.json()) as { token: string }).token;
-      }),
-    );
+    const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => signIn(academy.url, 7000 + i)));
 
     proxy.delayMs = 150; // every database round trip now takes a while: the attempts are still running at SIGTERM
     const inFlight = Array.from({ length: 20 }, (_, i) =>
