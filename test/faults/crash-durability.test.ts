@@ -2,29 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURE_CONTENT_DIR, FIXTURE_LESSON_ID, fixtureAnswers } from '@academy/core/testing';
-import { BOT_TOKEN, signIn, startAcademy } from './support/academy-process';
+import { FIXTURE_LESSON_ID, fixtureAnswers } from '@academy/core/testing';
+import { academyEnv, signIn, startAcademy } from './support/academy-process';
 
 // Every acknowledged write survives a crash — on the embedded default too: the process is killed with
 // SIGKILL (no shutdown hook runs) right after an attempt was acknowledged, and started again on the same DATA_DIR.
 describe('an acknowledged attempt survives SIGKILL on the embedded default (PGlite in DATA_DIR)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'academy-crash-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-  const env = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'info',
-    ROLES: 'migrate,content-sync,api',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    METRICS_PORT: '0',
-    DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    REDIS_URL: '',
-    CONTENT_DIR: FIXTURE_CONTENT_DIR,
-    TELEGRAM_BOT_TOKEN: BOT_TOKEN,
-    BOT_MODE: 'off',
-    SESSION_SECRET: 'session-secret-for-tests-0123456789abcdef',
-  };
+  const env = academyEnv({ DATA_DIR: dataDir });
 
   it('is there after the restart, with its events and projection', async () => {
     const first = await startAcademy(env);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOT_TOKEN, signIn, startAcademy } from './support/academy-process';
-import { createPostgresDatabase, FIXTURE_CONTENT_DIR, FIXTURE_LESSON_ID, fixtureAnswers, skipWithout, TcpProxy, TEST_DATABASE_URL } from '@academy/core/testing';
+import { academyEnv, signIn, startAcademy } from './support/academy-process';
+import { createPostgresDatabase, FIXTURE_LESSON_ID, fixtureAnswers, skipWithout, TcpProxy, TEST_DATABASE_URL } from '@academy/core/testing';
 
 // The real process, started as Kubernetes would start it, receives SIGTERM while requests are in flight:
 // every one of them completes, readiness is off, and the process exits 0.
@@ -14,19 +14,7 @@ describe.skipIf(skipPostgres)('SIGTERM with requests in flight', () => {
     drop = created.drop;
     const target = new URL(TEST_DATABASE_URL);
     proxy = await TcpProxy.start(target.hostname, Number(target.port || 5432));
-    academy = await startAcademy({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      ROLES: 'migrate,content-sync,api',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      METRICS_PORT: '0',
-      DATABASE_URL: proxy.url(created.url),
-      CONTENT_DIR: FIXTURE_CONTENT_DIR,
-      TELEGRAM_BOT_TOKEN: BOT_TOKEN,
-      BOT_MODE: 'off',
-      SESSION_SECRET: 'session-secret-for-tests-0123456789abcdef',
-    });
+    academy = await startAcademy(academyEnv({ DATABASE_URL: proxy.url(created.url) }));
   }, 60_000);
   afterAll(async () => {
     academy?.child.kill('SIGKILL');

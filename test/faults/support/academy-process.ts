@@ -1,9 +1,32 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { FIXTURE_CONTENT_DIR } from '@academy/core/testing';
 
 // The real academy process, started as Kubernetes (or `npm start`) would start it, for fault tests.
 export const MAIN = fileURLToPath(new URL('../../../apps/api/src/main.ts', import.meta.url));
 export const BOT_TOKEN = '123456789:TEST_bot_token_for_academy_tests_only';
+
+/**
+ * The environment of a test academy: migrate + sync the fixture curriculum + serve the API on a free port,
+ * the embedded database unless `extra` names one. `extra` wins.
+ */
+export function academyEnv(extra: Record<string, string>): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    ROLES: 'migrate,content-sync,api',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    METRICS_PORT: '0',
+    DATABASE_URL: '',
+    REDIS_URL: '',
+    CONTENT_DIR: FIXTURE_CONTENT_DIR,
+    TELEGRAM_BOT_TOKEN: BOT_TOKEN,
+    BOT_MODE: 'off',
+    SESSION_SECRET: 'session-secret-for-tests-0123456789abcdef',
+    ...extra,
+  };
+}
 
 export function startAcademy(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null>; output(): string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
