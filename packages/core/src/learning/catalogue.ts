@@ -1,6 +1,6 @@
 import type { Cache } from '../cache';
 import type { Queryable } from '../db';
-import type { Locale, Localized, QuizQuestion } from '../content/types';
+import type { LessonContent, Locale, Localized, QuizQuestion } from '../content/types';
 
 // The catalogue is read on every screen and changes only on a content sync: cache-aside for an hour
 // (the playbook's TTL), invalidated by the sync. Records hold both locales; presentation picks one.
@@ -24,15 +24,8 @@ export interface CourseRecord {
   lessons: LessonSummary[];
 }
 
-export interface LessonRecord {
-  id: string;
-  courseId: string;
-  position: number;
-  title: Localized;
-  body: Localized;
-  durationMinutes: number;
-  quiz: { questions: QuizQuestion[] };
-  contentHash: string;
+/** A lesson as stored: its content plus its neighbours in the course. */
+export interface LessonRecord extends LessonContent {
   previousLessonId: string | null;
   nextLessonId: string | null;
 }
